@@ -1,0 +1,11 @@
+// Bundles the three entry points into dist/: the VS Code extension (vscode is provided by the
+// host), the language server (IPC or stdio) and the exim-test CLI.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['language-server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+]);
