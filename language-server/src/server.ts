@@ -1,0 +1,2 @@
+// placeholder until the language server lands
+export {};
