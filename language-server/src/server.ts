@@ -1,2 +1,50 @@
-// placeholder until the language server lands
-export {};
+/**
+ * The LSP binding. VS Code starts it over IPC (`--node-ipc`); any other editor over stdio
+ * (`node dist/server.js --stdio`). Everything it answers comes from `LanguageService`.
+ */
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from './service';
+import { NodeWorkspace } from './workspace';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = new LanguageService(new NodeWorkspace());
+
+connection.onInitialize(() => ({
+  capabilities: {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: [' ', '_'] },
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+  },
+  serverInfo: { name: 'exim-test-language-server' },
+}));
+
+const analysed = (uri: string) => {
+  const document = documents.get(uri);
+  return document ? service.analyse(uri, document.version, document.getText()) : undefined;
+};
+
+async function validate(document: TextDocument): Promise<void> {
+  const doc = service.analyse(document.uri, document.version, document.getText());
+  const diagnostics = await service.diagnostics(doc);
+  // A newer version may have arrived while the workspace was read.
+  if (documents.get(document.uri)?.version !== document.version) return;
+  await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+documents.onDidChangeContent((change) => { void validate(change.document); });
+documents.onDidClose((event) => {
+  service.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onHover((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.hover(doc, params.position) ?? null : null; });
+connection.onCompletion((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.completion(doc, params.position) : []; });
+connection.onDocumentSymbol((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.symbols(doc) : []; });
+connection.onFoldingRanges((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.folding(doc) : []; });
+
+documents.listen(connection);
+connection.listen();

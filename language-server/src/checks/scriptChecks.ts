@@ -84,7 +84,7 @@ function checkBlockAtEof(command: Command, lines: ScriptLines, findings: Finding
   let suspicious: number | undefined;
   for (let i = block.firstLine; i < block.endLine; i++) {
     const text = lines.lines[i];
-    const skipped = classifyBetweenCommands(text, i);
+    const skipped = classifyBetweenCommands(text, i, lines.withNewline(i));
     if (skipped?.kind === 'flag' || skipped?.kind === 'need' || (!skipped && looksLikeCommand(text))) {
       suspicious = i;
       break;
@@ -139,6 +139,8 @@ function rejectionFinding(command: Command, rejection: Rejection): Finding {
       const syntax = commandCatalogue.find((k) => k.name === rejection.kind)?.syntax ?? rejection.kind;
       return { ...base, code: 'missing-arguments', message: `${ABORT}: "Command unrecognized" — \`${rejection.kind}\` needs arguments: ${syntax}.` };
     }
+    case 'return-code-with-cr':
+      return { ...base, code: 'unrecognised-command', message: `${ABORT}: "Command unrecognized" — this return-code line ends in a CR (CRLF line endings), so runtest's return-code pattern does not match it and it is taken as a command. Save the file with LF line endings.` };
     default:
       return { ...base, code: 'unrecognised-command', message: `${ABORT}: "Command unrecognized in line ${command.line + 1}" — ${quoted} is not a runtest command.` };
   }

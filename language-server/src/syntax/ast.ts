@@ -67,6 +67,7 @@ export type Rejection =
   | { reason: 'sudo-refused'; word: string }
   | { reason: 'missing-arguments'; kind: string }
   | { reason: 'eof-after-return-code' }
+  | { reason: 'return-code-with-cr' }
   | { reason: 'unknown' };
 
 export interface SkippedLine {

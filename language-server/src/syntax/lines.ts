@@ -8,11 +8,14 @@ import type { Position, Range } from 'vscode-languageserver-types';
 
 export class ScriptLines {
   readonly lines: string[];
+  /** Whether the last line ends with a LF (Perl then still sees `\n` at its end). */
+  readonly endsWithNewline: boolean;
   /** For each runtest line, the LSP line it starts on; undefined when both numberings agree. */
   private readonly lspLineOf?: Int32Array;
 
   constructor(readonly text: string) {
     const lines = text.split('\n');
+    this.endsWithNewline = text.endsWith('\n');
     // A final LF does not start another line.
     if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
     this.lines = lines;
@@ -25,6 +28,11 @@ export class ScriptLines {
       }
       this.lspLineOf = map;
     }
+  }
+
+  /** The line as Perl's `<SCRIPT>` returns it, LF included, for regexes that can see it. */
+  withNewline(line: number): string {
+    return line < this.lines.length - 1 || this.endsWithNewline ? this.lines[line] + '\n' : this.lines[line];
   }
 
   get count(): number {

@@ -25,7 +25,7 @@ export function parseScript(input: string | ScriptLines): ScriptAst {
 
   let i = 1;
   while (i < count) {
-    const skipped = classifyBetweenCommands(text[i], i);
+    const skipped = classifyBetweenCommands(text[i], i, lines.withNewline(i));
     if (skipped) {
       ast.skipped.push(skipped);
       i++;
@@ -39,7 +39,7 @@ export function parseScript(input: string | ScriptLines): ScriptAst {
 }
 
 /** runtest's skip loop: flags, `need_*` lines, comments and blank lines come between commands. */
-export function classifyBetweenCommands(line: string, index: number): SkippedLine | undefined {
+export function classifyBetweenCommands(line: string, index: number, withNewline = line + '\n'): SkippedLine | undefined {
   const first = line.charCodeAt(0);
   if (first === 110 /* n */ || first === 114 /* r */ || first === 115 /* s */) {
     const flag = flagNames.find((f) => line.startsWith(f));
@@ -48,7 +48,8 @@ export function classifyBetweenCommands(line: string, index: number): SkippedLin
     if (need) return { line: index, kind: 'need', name: need };
   }
   if (first === 35 /* # */ || line.length === 0 || isPerlSpace(first)) {
-    if (COMMENT_OR_BLANK.test(line)) return { line: index, kind: first === 35 ? 'comment' : 'blank' };
+    // runtest sees the LF: `###` then LF is not a comment, because `##` is followed by whitespace.
+    if (COMMENT_OR_BLANK.test(withNewline)) return { line: index, kind: first === 35 ? 'comment' : 'blank' };
   }
   return undefined;
 }
@@ -85,7 +86,7 @@ function readCommand(text: string[], count: number, start: number): Command {
   const command: Command = { kind: 'unrecognised', returnCode, line, lastLine, text: joined };
   const dispatched = dispatch(joined);
   if (!dispatched) {
-    command.rejection = explainRejection(joined);
+    command.rejection = explainRejection(joined, text[line]);
     return command;
   }
   command.kind = dispatched.kind;
@@ -200,7 +201,7 @@ export function isTerminator(line: string): boolean {
   return true;
 }
 
-function explainRejection(line: string): Rejection {
+function explainRejection(line: string, raw: string): Rejection {
   if (line.length > 0 && isPerlSpace(line.charCodeAt(0))) {
     const trimmed = line.replace(/^[\t\n\v\f\r ]+/, '');
     const would = dispatch(trimmed);
@@ -208,6 +209,7 @@ function explainRejection(line: string): Rejection {
   }
   if (isTerminator(line)) return { reason: 'stray-terminator' };
   if (line === '###') return { reason: 'bare-verbose-comment' };
+  if (raw.endsWith('\r') && RETURN_CODE.test(line)) return { reason: 'return-code-with-cr' };
   const words = line.split(/[\t\n\v\f\r ]+/);
   if (words[0] === 'sudo' && words.length > 1) {
     const word = words[1] === '-u' ? words[3] ?? '' : words[1];

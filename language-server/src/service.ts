@@ -1,0 +1,82 @@
+/**
+ * The language service: documents in, LSP types out. Holds no connection; `server.ts` binds it.
+ */
+import type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { checkRequires } from './checks/requiresChecks';
+import type { ScriptContext } from './checks/scriptChecks';
+import { toDiagnostic } from './diagnostics';
+import { completeRequires, completeScript } from './features/completion';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { documentSymbols } from './features/symbols';
+import { lintText, scriptContext } from './lint';
+import type { ScriptAst } from './syntax/ast';
+import { ScriptLines } from './syntax/lines';
+import { parseScript } from './syntax/parser';
+import { parseRequires, type RequiresAst } from './syntax/requiresParser';
+import { locateScript, type DocumentKind } from './testTree';
+import type { Workspace } from './workspace';
+
+export interface AnalysedDocument {
+  uri: string;
+  path: string;
+  version: number;
+  kind: DocumentKind;
+  lines: ScriptLines;
+  ast?: ScriptAst;
+  requires?: RequiresAst;
+}
+
+export class LanguageService {
+  private readonly cache = new Map<string, AnalysedDocument>();
+
+  constructor(readonly workspace: Workspace) {}
+
+  analyse(uri: string, version: number, text: string): AnalysedDocument {
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === version && cached.lines.text === text) return cached;
+    const path = URI.parse(uri).path;
+    const located = locateScript(path).kind;
+    const kind: DocumentKind = located === 'other' ? 'script' : located;
+    const lines = new ScriptLines(text);
+    const doc: AnalysedDocument = { uri, path, version, kind, lines };
+    if (kind === 'requires') doc.requires = parseRequires(lines);
+    else doc.ast = parseScript(lines);
+    this.cache.set(uri, doc);
+    return doc;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  async context(doc: AnalysedDocument): Promise<ScriptContext> {
+    return doc.kind === 'script' ? scriptContext(doc.path, this.workspace) : {};
+  }
+
+  async diagnostics(doc: AnalysedDocument): Promise<Diagnostic[]> {
+    const findings = doc.kind === 'requires' ? checkRequires(doc.requires!) : lintText(doc.kind, doc.lines, await this.context(doc));
+    return findings.map((f) => toDiagnostic(f, doc.lines));
+  }
+
+  hover(doc: AnalysedDocument, position: Position): Hover | undefined {
+    if (!doc.ast) return undefined;
+    const line = doc.lines.lineAt(position);
+    return hover(doc.ast, doc.lines, line, position.character);
+  }
+
+  completion(doc: AnalysedDocument, position: Position): CompletionItem[] {
+    const line = doc.lines.lineAt(position);
+    if (doc.kind === 'requires') return completeRequires(doc.lines, line, position.character);
+    return completeScript(doc.ast!, doc.lines, line, position.character);
+  }
+
+  symbols(doc: AnalysedDocument): DocumentSymbol[] {
+    return doc.ast ? documentSymbols(doc.ast, doc.lines) : [];
+  }
+
+  folding(doc: AnalysedDocument): FoldingRange[] {
+    return doc.ast ? foldingRanges(doc.ast, doc.lines) : [];
+  }
+}
