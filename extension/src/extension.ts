@@ -2,11 +2,13 @@
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startClient } from './client';
+import { registerResultsCommands } from './results';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   client = await startClient(context);
+  registerResultsCommands(context, client);
 }
 
 export async function deactivate(): Promise<void> {

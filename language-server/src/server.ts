@@ -4,8 +4,11 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { attachResultsRequest, ladderRequest } from './protocol';
 import { LanguageService } from './service';
 import { NodeWorkspace } from './workspace';
+import { URI } from 'vscode-uri';
+import { decodeScriptBytes } from './syntax/lines';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -18,6 +21,8 @@ connection.onInitialize(() => ({
     completionProvider: { triggerCharacters: [' ', '_'] },
     documentSymbolProvider: true,
     foldingRangeProvider: true,
+    inlayHintProvider: true,
+    codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'exim-test-language-server' },
 }));
@@ -45,6 +50,32 @@ connection.onHover((params) => { const doc = analysed(params.textDocument.uri); 
 connection.onCompletion((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.completion(doc, params.position) : []; });
 connection.onDocumentSymbol((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.symbols(doc) : []; });
 connection.onFoldingRanges((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.folding(doc) : []; });
+
+connection.languages.inlayHint.on((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.inlayHints(doc) : []; });
+connection.onCodeLens((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.codeLenses(doc) : []; });
+
+connection.onRequest(attachResultsRequest, async (params) => {
+  const document = documents.get(params.scriptUri);
+  const text = document?.getText() ?? (await readDocumentText(params.scriptUri));
+  if (text === undefined) return { ok: false, message: `cannot read ${params.scriptUri}` };
+  const doc = service.analyse(params.scriptUri, document?.version ?? -1, text);
+  const result = await service.runs.attach(doc, params.folder);
+  if (document) await validate(document);
+  void connection.languages.inlayHint.refresh().catch(() => undefined);
+  void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  return result;
+});
+
+connection.onRequest(ladderRequest, async (params) => {
+  const doc = analysed(params.scriptUri);
+  if (!doc) return { title: 'Not open', message: 'Open the script first.' };
+  return service.runs.ladder(doc, doc.lines.lineAt({ line: params.line, character: 0 }));
+});
+
+async function readDocumentText(uri: string): Promise<string | undefined> {
+  const bytes = await service.workspace.readFile(URI.parse(uri).fsPath);
+  return bytes ? decodeScriptBytes(bytes) : undefined;
+}
 
 documents.listen(connection);
 connection.listen();

@@ -1,7 +1,7 @@
 /**
  * The language service: documents in, LSP types out. Holds no connection; `server.ts` binds it.
  */
-import type { CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { checkRequires } from './checks/requiresChecks';
 import type { ScriptContext } from './checks/scriptChecks';
@@ -15,6 +15,7 @@ import type { ScriptAst } from './syntax/ast';
 import { ScriptLines } from './syntax/lines';
 import { parseScript } from './syntax/parser';
 import { parseRequires, type RequiresAst } from './syntax/requiresParser';
+import { RunResultsService } from './runResultsService';
 import { locateScript, type DocumentKind } from './testTree';
 import type { Workspace } from './workspace';
 
@@ -30,8 +31,11 @@ export interface AnalysedDocument {
 
 export class LanguageService {
   private readonly cache = new Map<string, AnalysedDocument>();
+  readonly runs: RunResultsService;
 
-  constructor(readonly workspace: Workspace) {}
+  constructor(readonly workspace: Workspace) {
+    this.runs = new RunResultsService(workspace);
+  }
 
   analyse(uri: string, version: number, text: string): AnalysedDocument {
     const cached = this.cache.get(uri);
@@ -57,13 +61,25 @@ export class LanguageService {
 
   async diagnostics(doc: AnalysedDocument): Promise<Diagnostic[]> {
     const findings = doc.kind === 'requires' ? checkRequires(doc.requires!) : lintText(doc.kind, doc.lines, await this.context(doc));
-    return findings.map((f) => toDiagnostic(f, doc.lines));
+    return [...findings.map((f) => toDiagnostic(f, doc.lines)), ...this.runs.diagnostics(doc)];
   }
 
   hover(doc: AnalysedDocument, position: Position): Hover | undefined {
     if (!doc.ast) return undefined;
     const line = doc.lines.lineAt(position);
-    return hover(doc.ast, doc.lines, line, position.character);
+    const base = hover(doc.ast, doc.lines, line, position.character);
+    const run = this.runs.hover(doc, line);
+    if (!run) return base;
+    const baseText = base && typeof base.contents === 'object' && 'value' in base.contents ? base.contents.value : '';
+    return { contents: { kind: 'markdown', value: baseText ? `${baseText}\n\n---\n\n${run}` : run } };
+  }
+
+  inlayHints(doc: AnalysedDocument): InlayHint[] {
+    return this.runs.inlayHints(doc);
+  }
+
+  codeLenses(doc: AnalysedDocument): CodeLens[] {
+    return this.runs.codeLenses(doc);
   }
 
   completion(doc: AnalysedDocument, position: Position): CompletionItem[] {
