@@ -4,7 +4,6 @@
  * at another script); paths keep the form in which they were reached.
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 
 const LINTABLE = /^(?:\d{4}|REQUIRES)$/;
 
@@ -36,7 +35,7 @@ export async function findFiles(args: string[]): Promise<FoundFiles> {
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
-    const full = path.join(dir, entry.name);
+    const full = dir.endsWith('/') ? dir + entry.name : `${dir}/${entry.name}`;
     if (entry.isDirectory()) await walk(full, out);
     else if (entry.isFile() && LINTABLE.test(entry.name)) out.push(full);
   }
