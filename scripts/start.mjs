@@ -22,6 +22,11 @@ const { makeProfile, installExtension, startCodeServer } = createRequire(import.
 const profile = makeProfile(path.join(root, 'test', 'e2e', 'output', '.start'), false);
 installExtension(profile, path.join(root, 'dist', 'exim-test-scripts.vsix'));
 const folder = path.resolve(process.env.START_FOLDER ?? path.join(root, 'test', 'e2e', 'workspace'));
+if (!process.env.START_FOLDER) {
+  const { writeSampleResults } = await import('./sample-results.mjs');
+  console.log(`sample results (from ../shared/tfo-lab): ${path.relative(root, writeSampleResults(folder))}`);
+  console.log('open test/scripts/1090-TCP-Fast-Open/1090, then "Exim Test: Show Results from Folder…" → results/tfo-lab-run2');
+}
 const server = await startCodeServer(profile, { port: Number(process.env.PORT ?? 8080), folder });
 console.log(`\nVS Code with the extension: ${server.url}/?folder=${encodeURIComponent(folder)}`);
 console.log(`logs: ${path.relative(root, profile.root)}/code-server.log   (Ctrl-C stops it)`);

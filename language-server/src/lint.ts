@@ -1,7 +1,10 @@
 /** Lints one document: parse, gather what the checks need from the workspace, check. */
 import { checkRequires } from './checks/requiresChecks';
 import type { Finding } from './checks/rules';
+import { gatherScenarioContext, type ScenarioContext } from './checks/scenarioContext';
 import { checkScript, type ScriptContext } from './checks/scriptChecks';
+import { checkScenario } from './checks/sudoChecks';
+import type { ScriptAst } from './syntax/ast';
 import { ScriptLines } from './syntax/lines';
 import { parseScript } from './syntax/parser';
 import { parseRequires } from './syntax/requiresParser';
@@ -17,17 +20,19 @@ export async function scriptContext(filePath: string, workspace: Workspace): Pro
   return context;
 }
 
-export function lintText(kind: DocumentKind, lines: ScriptLines, context: ScriptContext): Finding[] {
+export function lintText(kind: DocumentKind, lines: ScriptLines, context: ScriptContext, scenario?: ScenarioContext, parsed?: ScriptAst): Finding[] {
   if (kind === 'requires') return checkRequires(parseRequires(lines));
   const target = storedSymlinkTarget(lines.text);
   if (target !== undefined) {
     return [{ code: 'stored-symlink', line: 0, message: `This file holds only "${target}": in Exim's repository it is a symlink to that script, checked out here without symlink support. runtest would read this text as the script and stop at its first line.` }];
   }
-  return checkScript(parseScript(lines), lines, context);
+  const ast = parsed ?? parseScript(lines);
+  return [...checkScript(ast, lines, context), ...checkScenario(ast, lines, scenario)];
 }
 
 export async function lintFile(filePath: string, text: string, workspace: Workspace): Promise<Finding[]> {
   const kind = locateScript(filePath).kind;
   const context = kind === 'script' ? await scriptContext(filePath, workspace) : {};
-  return lintText(kind === 'other' ? 'script' : kind, new ScriptLines(text), context);
+  const scenario = kind === 'script' ? await gatherScenarioContext(filePath, workspace) : undefined;
+  return lintText(kind === 'other' ? 'script' : kind, new ScriptLines(text), context, scenario);
 }

@@ -22,6 +22,9 @@ connection.onInitialize(() => ({
     documentSymbolProvider: true,
     foldingRangeProvider: true,
     inlayHintProvider: true,
+    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    documentLinkProvider: { resolveProvider: false },
+    definitionProvider: true,
     codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'exim-test-language-server' },
@@ -51,6 +54,9 @@ connection.onCompletion((params) => { const doc = analysed(params.textDocument.u
 connection.onDocumentSymbol((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.symbols(doc) : []; });
 connection.onFoldingRanges((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.folding(doc) : []; });
 
+connection.onCodeAction(async (params) => { const doc = analysed(params.textDocument.uri); return doc ? service.codeActions(doc, params.context.diagnostics) : []; });
+connection.onDocumentLinks(async (params) => { const doc = analysed(params.textDocument.uri); return doc ? service.links(doc) : []; });
+connection.onDefinition(async (params) => { const doc = analysed(params.textDocument.uri); return doc ? service.definition(doc, params.position) : []; });
 connection.languages.inlayHint.on((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.inlayHints(doc) : []; });
 connection.onCodeLens((params) => { const doc = analysed(params.textDocument.uri); return doc ? service.codeLenses(doc) : []; });
 

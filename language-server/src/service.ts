@@ -1,12 +1,19 @@
 /**
  * The language service: documents in, LSP types out. Holds no connection; `server.ts` binds it.
  */
-import type { CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position } from 'vscode-languageserver-types';
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { checkRequires } from './checks/requiresChecks';
 import type { ScriptContext } from './checks/scriptChecks';
 import { toDiagnostic } from './diagnostics';
+import { gatherScenarioContext } from './checks/scenarioContext';
+import { codeActions } from './features/codeActions';
 import { completeRequires, completeScript } from './features/completion';
+import { definition, documentLinks } from './features/links';
+import { sudoHover } from './features/sudoHover';
+import { analyseSudo } from './sudo/sudoAnalysis';
+import { decodeScriptBytes } from './syntax/lines';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
@@ -60,18 +67,36 @@ export class LanguageService {
   }
 
   async diagnostics(doc: AnalysedDocument): Promise<Diagnostic[]> {
-    const findings = doc.kind === 'requires' ? checkRequires(doc.requires!) : lintText(doc.kind, doc.lines, await this.context(doc));
+    const findings = doc.kind === 'requires'
+      ? checkRequires(doc.requires!)
+      : lintText(doc.kind, doc.lines, await this.context(doc), await gatherScenarioContext(doc.path, this.workspace), doc.ast);
     return [...findings.map((f) => toDiagnostic(f, doc.lines)), ...this.runs.diagnostics(doc)];
   }
 
   hover(doc: AnalysedDocument, position: Position): Hover | undefined {
     if (!doc.ast) return undefined;
     const line = doc.lines.lineAt(position);
-    const base = hover(doc.ast, doc.lines, line, position.character);
+    const base = sudoHover(doc.ast, doc.lines, analyseSudo(doc.ast, doc.lines), line, position.character) ?? hover(doc.ast, doc.lines, line, position.character);
     const run = this.runs.hover(doc, line);
     if (!run) return base;
     const baseText = base && typeof base.contents === 'object' && 'value' in base.contents ? base.contents.value : '';
     return { contents: { kind: 'markdown', value: baseText ? `${baseText}\n\n---\n\n${run}` : run } };
+  }
+
+  async codeActions(doc: AnalysedDocument, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    if (doc.kind !== 'script') return [];
+    const requiresPath = path.posix.join(path.posix.dirname(doc.path), 'REQUIRES');
+    const bytes = await this.workspace.readFile(requiresPath);
+    const requiresUri = URI.parse(doc.uri).with({ path: requiresPath }).toString();
+    return codeActions(doc.uri, doc.lines.text, diagnostics, { requires: { uri: requiresUri, text: bytes ? decodeScriptBytes(bytes) : undefined } });
+  }
+
+  links(doc: AnalysedDocument): Promise<DocumentLink[]> {
+    return documentLinks(doc.path, doc.ast, doc.lines, this.workspace);
+  }
+
+  definition(doc: AnalysedDocument, position: Position): Promise<Location[]> {
+    return definition(doc.path, doc.ast, doc.lines, position, this.workspace);
   }
 
   inlayHints(doc: AnalysedDocument): InlayHint[] {

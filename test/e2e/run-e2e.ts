@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 // The end-to-end run, loaded by mocha as a root-hook plugin (test/e2e/.mocharc.json): ONE
 // code-server and ONE Chromium page for all scenarios in test/e2e/scenarios/*.e2e.ts.
 // A scenario is a mocha suite declared with scenario(); its screenshots go to output/<name>/.
@@ -56,6 +57,7 @@ export const mochaHooks = {
     const t0 = Date.now();
     fs.rmSync(runDir, { recursive: true, force: true });
     fs.cpSync(path.join(e2eDir, 'workspace'), workspaceDir, { recursive: true });
+    execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'sample-results.mjs'), workspaceDir], { stdio: 'ignore' });
     const profile = makeProfile(path.join(runDir, 'code-server'), true);
     installExtension(profile, vsix);
     const installed = Date.now();

@@ -4,7 +4,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, DocumentLink, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from './lspClient';
 
 describe('language server over stdio (JSON-RPC)', function () {
@@ -65,6 +66,23 @@ describe('language server over stdio (JSON-RPC)', function () {
     assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[0, 2], [3, 4]]);
     const completion = await client.connection.sendRequest('textDocument/completion', { textDocument: doc, position: { line: 6, character: 0 } }) as CompletionItem[];
     assert.ok(completion.some((c) => c.label === 'killdaemon'));
+  });
+
+  it('offers quick fixes as code actions', async () => {
+    const uri = scriptUri('0004');
+    const diagnostics = await client.open(uri, '# Test\nrm -f DIR/spool/x\n');
+    assert.deepEqual(diagnostics.map((d) => d.code), ['sudo-required']);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }) as CodeAction[];
+    const edit = actions.find((a) => /sudo/.test(a.title))?.edit?.changes?.[uri];
+    assert.ok(edit, JSON.stringify(actions));
+    const document = TextDocument.create(uri, 'exim-test', 1, '# Test\nrm -f DIR/spool/x\n');
+    assert.equal(TextDocument.applyEdits(document, edit!), '# Test\nsudo rm -f DIR/spool/x\n');
+  });
+
+  it('links a script to its confs/NNNN', async () => {
+    const uri = scriptUri('0001');
+    const links = await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } }) as DocumentLink[];
+    assert.ok(links.some((l) => l.target?.endsWith('/test/confs/0001')), JSON.stringify(links));
   });
 
   it('checks REQUIRES files as their own document type', async () => {

@@ -34,6 +34,18 @@ export const rules = {
   'requires-never-met': { severity: 'warning', summary: 'A REQUIRES line that can never be met: the folder is always omitted.' },
   'stored-symlink': { severity: 'information', summary: 'A symlinked script that this checkout stored as a text file.' },
   'requires-spacing': { severity: 'warning', summary: 'A REQUIRES keyword must be followed by exactly one space.' },
+  // sudo blocks and scenario
+  'change-never-undone': { severity: 'warning', summary: 'A sudo block changes the machine and nothing later in the script undoes it.' },
+  'undo-restores-fixed-value': { severity: 'warning', summary: 'An undo that writes a fixed value instead of the value found before the change.' },
+  'undo-only-at-end': { severity: 'warning', summary: 'A change undone only after commands that can stop the test: an aborted run leaves it in place.' },
+  'undo-without-change': { severity: 'warning', summary: 'An undo with no change before it in the script.' },
+  'change-repeated': { severity: 'warning', summary: 'The same change made again while the first is still in place.' },
+  'sudo-perl-empty': { severity: 'warning', summary: 'A `sudo perl` with no program: it does nothing.' },
+  'sudo-perl-to-eof': { severity: 'warning', summary: 'A `sudo perl` block with no `****`: the rest of the script runs as root Perl.' },
+  'daemon-never-stopped': { severity: 'warning', summary: 'An Exim daemon that no `killdaemon` stops.' },
+  'server-never-reaped': { severity: 'warning', summary: 'A `server` with no exim command after it, so runtest never collects it.' },
+  'tfo-not-required': { severity: 'warning', summary: 'TCP Fast Open is used but REQUIRES lacks `support TCP_Fast_Open`.' },
+  'netem-unchecked': { severity: 'information', summary: '`tc … netem` with nothing said or checked about kernels without netem.' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleCode = keyof typeof rules;
