@@ -8,4 +8,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['language-server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['language-server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // Runs runtest inside script(1) in the user's terminal, from a spec file: no shell strings.
+  build({ ...common, entryPoints: ['extension/src/run/runWrapper.ts'], outfile: 'dist/runWrapper.js' }),
 ]);

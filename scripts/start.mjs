@@ -23,8 +23,10 @@ const profile = makeProfile(path.join(root, 'test', 'e2e', 'output', '.start'), 
 installExtension(profile, path.join(root, 'dist', 'exim-test-scripts.vsix'));
 const folder = path.resolve(process.env.START_FOLDER ?? path.join(root, 'test', 'e2e', 'workspace'));
 if (!process.env.START_FOLDER) {
-  const { writeSampleResults } = await import('./sample-results.mjs');
+  const { writeSampleResults, installStandinRuntest } = await import('./sample-results.mjs');
   console.log(`sample results (from ../shared/tfo-lab): ${path.relative(root, writeSampleResults(folder))}`);
+  installStandinRuntest(folder);
+  console.log('the sample tree runs a stand-in runtest (test/fixtures/runtest): "Run Test" works without Exim');
   console.log('open test/scripts/1090-TCP-Fast-Open/1090, then "Exim Test: Show Results from Folder…" → results/tfo-lab-run2');
 }
 const server = await startCodeServer(profile, { port: Number(process.env.PORT ?? 8080), folder });
