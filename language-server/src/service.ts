@@ -8,6 +8,7 @@ import { checkRequires } from './checks/requiresChecks';
 import type { ScriptContext } from './checks/scriptChecks';
 import { toDiagnostic } from './diagnostics';
 import { gatherScenarioContext } from './checks/scenarioContext';
+import { abortFixes } from './features/abortFixes';
 import { codeActions } from './features/codeActions';
 import { completeRequires, completeScript } from './features/completion';
 import { definition, documentLinks } from './features/links';
@@ -88,7 +89,10 @@ export class LanguageService {
     const requiresPath = path.posix.join(path.posix.dirname(doc.path), 'REQUIRES');
     const bytes = await this.workspace.readFile(requiresPath);
     const requiresUri = URI.parse(doc.uri).with({ path: requiresPath }).toString();
-    return codeActions(doc.uri, doc.lines.text, diagnostics, { requires: { uri: requiresUri, text: bytes ? decodeScriptBytes(bytes) : undefined } });
+    return [
+      ...abortFixes(doc.uri, doc.lines, diagnostics),
+      ...codeActions(doc.uri, doc.lines.text, diagnostics, { requires: { uri: requiresUri, text: bytes ? decodeScriptBytes(bytes) : undefined } }),
+    ];
   }
 
   links(doc: AnalysedDocument): Promise<DocumentLink[]> {

@@ -87,6 +87,8 @@ export class Workbench {
       }, n => n === 0);
     }
     if (await this.page.locator('.part.panel').isVisible()) await this.command('View: Hide Panel');
+    // A scenario may have left another view (Testing, Search…) in the side bar.
+    if (!await this.page.locator('.part.sidebar .pane-header[aria-label^="Explorer Section"]').isVisible()) await this.command('View: Show Explorer');
     await this.setFoldersExpanded(true);
   }
 

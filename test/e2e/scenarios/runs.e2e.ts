@@ -12,6 +12,7 @@ const terminal = () => wb().terminalText().then((t) => t.replace(/\u00a0/g, ' ')
 scenario('runs', () => {
   it('runs the test from the CodeLens in a terminal, where the prompt is answered', async () => {
     await wb().openFile(script);
+    await wb().goTo(1);
     const lens = wb().editor.locator('.codelens-decoration a', { hasText: /^Run Test$/ }).first();
     await lens.waitFor({ timeout: 60_000 });
     await lens.click();

@@ -49,6 +49,10 @@ scenario('tfo-results', () => {
     await lens.waitFor({ timeout: 30_000 });
     await lens.click();
     await wb().page.locator('.tabs-container .tab', { hasText: 'TCP ladder' }).waitFor({ timeout: 30_000 });
+    // The SVG lives in the webview's nested frame.
+    const ladderText = () => Promise.all(wb().page.frames().map((f) => f.locator('svg').first().textContent({ timeout: 500 }).catch(() => ''))).then((t) => t.join('\n'));
+    const svg = await until('the ladder SVG with the SYN and the 3rd ACK', ladderText, (t) => /client 198\.51\.100\.10:36712/.test(t) && /SYN TFO cookie f69fc05b/.test(t) && /\(3rd ACK\)/.test(t), 30_000);
+    assert.match(svg, /SYN,ACK/);
     await wb().shot('ladder');
   });
 });
