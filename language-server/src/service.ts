@@ -81,7 +81,7 @@ export class LanguageService {
     const run = this.runs.hover(doc, line);
     if (!run) return base;
     const baseText = base && typeof base.contents === 'object' && 'value' in base.contents ? base.contents.value : '';
-    return { contents: { kind: 'markdown', value: baseText ? `${baseText}\n\n---\n\n${run}` : run } };
+    return { contents: { kind: 'markdown', value: baseText ? `${run}\n\n---\n\n${baseText}` : run } };
   }
 
   async codeActions(doc: AnalysedDocument, diagnostics: Diagnostic[]): Promise<CodeAction[]> {

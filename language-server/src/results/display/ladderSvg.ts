@@ -36,7 +36,7 @@ export function ladderSvg(facts: ConnectionFacts, packets: Packet[]): string {
       + `<line x1="${x1}" y1="${y - 8}" x2="${x2}" y2="${y + 8}" stroke="${highlight}" stroke-width="1.6" marker-end="url(#arrow)"/>`
       + `<text x="${(LEFT + RIGHT) / 2}" y="${y - 4}" font-size="12" text-anchor="middle" fill="${highlight}">${label}</text></g>`;
   }).join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="monospace">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="100%" style="max-width:${WIDTH}px" viewBox="0 0 ${WIDTH} ${height}" font-family="monospace">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#666"/></marker></defs>
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="${LEFT}" y="24" font-size="13" text-anchor="middle">client ${escapeXml(`${facts.client.addr}:${facts.client.port}`)}</text>

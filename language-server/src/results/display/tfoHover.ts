@@ -4,9 +4,9 @@ import type { TfoDisagreement } from '../correlation/compareExpected';
 import { TFO_VERDICT_LABELS } from '../tfo/connectionFacts';
 
 export function tfoHoverMarkdown(result: CommandResult, disagreements: TfoDisagreement[]): string {
-  const out: string[] = ['**Run results**'];
+  const out: string[] = ['**Run results**', ''];
   for (const message of result.messages) {
-    out.push(`Message \`${message.messageId}\` (matched by ${message.matchedBy}):`, '```', message.submission.line);
+    out.push(`Message \`${message.messageId}\` (matched by ${message.matchedBy}):`, '', '```text', message.submission.line);
     for (const d of message.deliveries) {
       out.push(d.followed.delivery.line);
       if (d.followed.reception) out.push(`server: ${d.followed.reception.line}`);
@@ -23,7 +23,7 @@ export function tfoHoverMarkdown(result: CommandResult, disagreements: TfoDisagr
     }
   }
   for (const d of disagreements) {
-    out.push(`- **differs from the expected log** (${d.side}): expected ${d.expected ?? 'no TFO'}, this run ${d.actual ?? 'no TFO'}`, '```', `expected: ${d.expectedLine}`, `run:      ${d.actualLine}`, '```');
+    out.push(`- **differs from the expected log** (${d.side}): expected ${d.expected ?? 'no TFO'}, this run ${d.actual ?? 'no TFO'}`, '', '```text', `expected: ${d.expectedLine}`, `run:      ${d.actualLine}`, '```');
   }
   return out.join('\n');
 }
