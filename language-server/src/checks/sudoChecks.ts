@@ -8,10 +8,14 @@ import type { ScriptLines } from '../syntax/lines';
 import type { SourceSpan } from '../sudo/blockText';
 import { restoreAdvice, saveStatement } from '../sudo/restorePlan';
 import { analyseSudo, type ChangeStory, type Operation, type SudoAnalysis } from '../sudo/sudoAnalysis';
+import { stopPoints } from '../sudo/stopPoints';
+import { watchdogUndoOf } from '../sudo/watchdog';
 import { checkDaemons } from './daemonChecks';
 import type { Finding, RuleCode } from './rules';
 import type { ScenarioContext } from './scenarioContext';
 import { checkTfoRequirements } from './tfoChecks';
+
+export { stopPoints, type StopPoint } from '../sudo/stopPoints';
 
 /** Every check of this family; what `lint.ts` calls. */
 export function checkScenario(ast: ScriptAst, lines: ScriptLines, context?: ScenarioContext, analysis = analyseSudo(ast, lines)): Finding[] {
@@ -52,38 +56,13 @@ function checkStory(ast: ScriptAst, lines: ScriptLines, story: ChangeStory, find
       { resource: story.resource }));
   }
   const stops = stopPoints(ast, lines, change.command, undo.command);
-  if (stops.length) {
+  if (stops.length && !story.watchdog) {
     const first = stops[0];
+    const miss = story.watchdogMiss ? ` The watchdog at line ${story.watchdogMiss.watchdog.span.line + 1} does not help: ${story.watchdogMiss.why}.` : watchdogUndoOf(story) ? ' The quick fix adds a watchdog: a root process that undoes it once runtest has left the test, should the run stop early.' : '';
     findings.push(at('undo-only-at-end', change.span,
-      `This ${change.effect.summary}${where}; it is undone only at line ${undo.span.line + 1}, after ${stops.length} command${stops.length > 1 ? 's' : ''} that can stop the test early (first: line ${first.line + 1}, \`${first.text}\`${first.why}). An aborted run — q at runtest's prompt, Ctrl-C, a runtest error — leaves it in place, and nothing in runtest's cleanup undoes it.`,
+      `This ${change.effect.summary}${where}; it is undone only at line ${undo.span.line + 1}, after ${stops.length} command${stops.length > 1 ? 's' : ''} that can stop the test early (first: line ${first.line + 1}, \`${first.text}\`${first.why}). An aborted run — q at runtest's prompt, Ctrl-C, a runtest error — leaves it in place, and nothing in runtest's cleanup undoes it.${miss}`,
       { resource: story.resource, undoLine: undo.span.line }));
   }
-}
-
-interface StopPoint {
-  line: number;
-  text: string;
-  why: string;
-}
-
-/** Commands between two blocks whose failure stops the script at a prompt, and `need_*` lines. */
-export function stopPoints(ast: ScriptAst, lines: ScriptLines, after: Command, before: Command): StopPoint[] {
-  const stops: StopPoint[] = [];
-  for (const c of ast.commands) {
-    if (c.line <= after.line || c.line >= before.line) continue;
-    const daemon = c.exim && (c.exim.daemon || c.exim.waitMode);
-    // Perl ends with status 0 however its system() calls fare, unless it dies or exits.
-    const quietPerl = (c.kind === 'perl' || c.kind === 'sudo perl') && !/\b(die|exit)\b/.test(lines.lines.slice(c.block?.firstLine ?? 0, c.block?.endLine ?? 0).join('\n'));
-    if (c.entry?.rc === 'checked' && !daemon && !quietPerl) {
-      stops.push({ line: c.line, text: c.text.length > 50 ? `${c.text.slice(0, 47)}…` : c.text, why: c.returnCode ? ', whose return code is checked' : c.exim ? ', whose exit status runtest checks' : '' });
-    }
-  }
-  for (const s of ast.skipped) {
-    if (s.kind === 'need' && s.line > after.line && s.line < before.line) {
-      stops.push({ line: s.line, text: s.name!, why: ', which ends the script when unmet' });
-    }
-  }
-  return stops.sort((a, b) => a.line - b.line);
 }
 
 function checkBlockShape(command: Command, lines: ScriptLines, findings: Finding[]): void {
@@ -107,7 +86,8 @@ function checkNetem(ast: ScriptAst, lines: ScriptLines, analysis: SudoAnalysis, 
   const said = ast.skipped.some((s) => s.kind === 'comment' && NETEM_SAID.test(lines.lines[s.line]) && /kernel|module|install/i.test(lines.lines[s.line]));
   if (said) return;
   for (const block of analysis.blocks) {
-    const text = lines.lines.slice(block.command.block!.firstLine, block.command.block!.endLine).join('\n');
+    // A watchdog's `$pid == 0` and `system(…) == 0` check nothing about netem.
+    const text = withoutWatchdogs(lines, block.command, analysis).join('\n');
     const checked = /modprobe\s+(-\S+\s+)*sch_netem|\bor\s+die\b|==\s*0|\$\?/.test(text);
     for (const op of block.operations) {
       if (!op.effect.netem || checked) continue;
@@ -115,6 +95,22 @@ function checkNetem(ast: ScriptAst, lines: ScriptLines, analysis: SudoAnalysis, 
         'On a kernel without the netem qdisc (e.g. no kernel-modules-extra, or sch_netem blacklisted) this `tc` fails with an unhelpful RTNETLINK error that `system` ignores, and the test then fails on timing instead. Say so in a comment, or check the result (`system(…) == 0 or die "netem missing"`).'));
     }
   }
+}
+
+/** The block's lines with its watchdogs blanked out. */
+function withoutWatchdogs(lines: ScriptLines, command: Command, analysis: SudoAnalysis): string[] {
+  const block = command.block!;
+  const text = lines.lines.slice(block.firstLine, block.endLine);
+  for (const w of analysis.watchdogs.filter((x) => x.command === command)) {
+    const { line, from, endLine, to } = w.span;
+    for (let l = line; l <= endLine; l++) {
+      const i = l - block.firstLine;
+      const start = l === line ? from : 0;
+      const end = l === endLine ? to : text[i].length;
+      text[i] = text[i].slice(0, start) + text[i].slice(end);
+    }
+  }
+  return text;
 }
 
 function platformNote(op: Operation): string {

@@ -16,7 +16,7 @@ export interface CodeActionContext {
   requires?: { uri: string; text?: string };
 }
 
-const RESTORE_CODES = new Set(['change-never-undone', 'undo-restores-fixed-value']);
+const RESTORE_CODES = new Set(['change-never-undone', 'undo-restores-fixed-value', 'undo-only-at-end']);
 
 export function codeActions(uri: string, text: string, diagnostics: Diagnostic[], context: CodeActionContext = {}): CodeAction[] {
   const lines = new ScriptLines(text);
@@ -24,8 +24,9 @@ export function codeActions(uri: string, text: string, diagnostics: Diagnostic[]
   const actions: CodeAction[] = [];
   const restoreFor = diagnostics.filter((d) => RESTORE_CODES.has(String(d.code)));
   if (restoreFor.length) {
-    const edits = restoreEdits(ast, lines, analyseSudo(ast, lines));
-    if (edits.length) actions.push(fix('Save and restore every change the sudo blocks leave behind', uri, edits, restoreFor, true));
+    const { edits, watchdog } = restoreEdits(ast, lines, analyseSudo(ast, lines), testNumberOf(uri));
+    const title = `Save and restore every change the sudo blocks leave behind${watchdog ? ', with a watchdog in case the run stops early' : ''}`;
+    if (edits.length) actions.push(fix(title, uri, edits, restoreFor, true));
   }
   for (const d of diagnostics) {
     const line = lines.lineAt(d.range.start);
@@ -49,6 +50,11 @@ export function codeActions(uri: string, text: string, diagnostics: Diagnostic[]
     }
   }
   return actions;
+}
+
+/** The test number of a script named `NNNN`; runtest's `TESTNUM` token otherwise. */
+function testNumberOf(uri: string): string {
+  return /(?:^|[/\\])(\d{4})$/.exec(uri)?.[1] ?? 'TESTNUM';
 }
 
 function fix(title: string, uri: string, edits: TextEdit[], diagnostics: Diagnostic[], isPreferred: boolean): CodeAction {

@@ -104,7 +104,8 @@ function canonicalOs(name: string): string {
   return OS_NAMES.exec(name)![1].replace(/^freebsd$/i, 'FreeBSD').replace(/^linux$/i, 'Linux');
 }
 
-function matching(tokens: PerlToken[], open: number): number {
+/** The index of the bracket that closes the one at `open`. */
+export function matching(tokens: PerlToken[], open: number): number {
   const opener = tokens[open].text;
   const closer = opener === '(' ? ')' : opener === '[' ? ']' : '}';
   let depth = 0;

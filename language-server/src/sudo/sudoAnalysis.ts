@@ -1,13 +1,16 @@
 /**
  * What a script's `sudo perl` blocks do to the machine, in script order: every recovered root
- * command as an operation, and each change followed to its undo (or to the end of the script).
+ * command as an operation, and each change followed to its undo (or to the end of the script),
+ * and to the watchdog that undoes it should runtest stop the test early.
  */
 import type { Command, ScriptAst } from '../syntax/ast';
 import type { ScriptLines } from '../syntax/lines';
 import { BlockText, type SourceSpan } from './blockText';
 import { recoverCommands, type Piece, type Platform, type RecoveredCommand } from './perlCommands';
 import { isTest, splitShell, type SimpleCommand } from './shellCommands';
+import { stopPoints } from './stopPoints';
 import { classifyCommand, type Effect, type Word } from './systemChanges';
+import { findWatchdogs, watchdogStoodDown } from './watchdog';
 
 export interface Operation {
   effect: Effect;
@@ -40,10 +43,29 @@ export interface ChangeStory {
   saved?: Operation;
   /** The same change made again while the first is still in place. */
   repeats: Operation[];
+  /** A watchdog that undoes it if runtest stops the test before the script's own undo. */
+  watchdog?: { watchdog: Watchdog; undo: Operation };
+  /** When the script has watchdogs but none covers this change: the nearest miss, and why. */
+  watchdogMiss?: { watchdog: Watchdog; why: string };
+}
+
+/** A forked root process that waits while runtest is on this test, then undoes changes (see watchdog.ts). */
+export interface Watchdog {
+  command: Command;
+  span: SourceSpan;
+  /** `1090`, or `TESTNUM`. */
+  testNumber: string;
+  /** Old values read before the fork (each a `save` operation). */
+  captures: Operation[];
+  /** What the child runs once runtest has left the test. */
+  undos: Operation[];
+  /** The later command that stands it down (`pkill -f '^\[runtest NNNN watchdog\]'`). */
+  standDown?: Operation;
 }
 
 export interface SudoBlock {
   command: Command;
+  /** Its operations, those of a watchdog excepted (they are in `watchdogs`). */
   operations: Operation[];
 }
 
@@ -53,18 +75,83 @@ export interface SudoAnalysis {
   stories: ChangeStory[];
   /** Undos with no change before them. */
   orphanUndos: Operation[];
+  watchdogs: Watchdog[];
 }
 
 export function analyseSudo(ast: ScriptAst, lines: ScriptLines): SudoAnalysis {
   const blocks: SudoBlock[] = [];
+  const watchdogs: Watchdog[] = [];
   for (const command of ast.commands) {
     if (command.kind !== 'sudo perl' || !command.block) continue;
     const text = BlockText.of(command, lines);
-    const operations = recoverCommands(text.text).flatMap((r) => operationsOf(r, text, command));
+    const recovered = recoverCommands(text.text);
+    const regions = findWatchdogs(text.text, recovered);
+    const found = regions.map((region): Watchdog => ({ command, span: text.span(region.from, region.to), testNumber: region.testNumber, captures: [], undos: [] }));
+    const operations: Operation[] = [];
+    for (const r of recovered) {
+      const at = regions.findIndex((region) => region.from <= r.from && r.from < region.to);
+      const ops = operationsOf(r, text, command);
+      const region = regions[at];
+      if (!region) operations.push(...ops);
+      else if (r.from < region.forkAt && ops.every((op) => op.effect.action === 'save')) found[at].captures.push(...ops);
+      else if (r.from >= region.waitEnd && r.from < region.childTo) found[at].undos.push(...ops);
+      // Its pgrep and the like are its own machinery; anything else it does stays in the block's story.
+      else operations.push(...ops.filter((op) => op.effect.action !== 'other'));
+    }
     blocks.push({ command, operations });
+    watchdogs.push(...found);
   }
   const operations = blocks.flatMap((b) => b.operations);
-  return { blocks, operations, ...followChanges(operations) };
+  for (const w of watchdogs) {
+    w.standDown = operations.find((op) => watchdogStoodDown(op.text) === w.testNumber && before(w.span, op.span));
+  }
+  const followed = followChanges(operations);
+  for (const story of followed.stories) coverByWatchdog(story, watchdogs, ast, lines);
+  return { blocks, operations, ...followed, watchdogs };
+}
+
+/** `a` starts before `b` in the script. */
+function before(a: SourceSpan, b: SourceSpan): boolean {
+  return a.line < b.line || (a.line === b.line && a.from < b.from);
+}
+
+/**
+ * A watchdog covers a change when it undoes that very change (removes what was added, or writes
+ * back a value it read before the change), is running before runtest can stop the test after
+ * the change, and is not stood down while runtest can still stop it before the script's undo.
+ */
+function coverByWatchdog(story: ChangeStory, watchdogs: Watchdog[], ast: ScriptAst, lines: ScriptLines): void {
+  if (story.undoKind === 'toggle' || !watchdogs.length) return;
+  const change = story.change;
+  let miss: ChangeStory['watchdogMiss'];
+  for (const w of watchdogs) {
+    const undo = w.undos.find((u) => undoes(u, story));
+    let why: string | undefined;
+    if (!undo) why = 'it does not undo this change';
+    else if (change.effect.action === 'set' && !w.captures.some((c) => c.effect.resource === story.resource && before(c.span, change.span))) {
+      why = `it does not read the old value of ${story.resource.replace(/^sysctl /, '')} before line ${change.span.line + 1} changes it`;
+    } else if (!before(w.span, change.span) && stopPoints(ast, lines, change.command, w.command).length) {
+      why = 'it starts only after commands that can stop the test';
+    } else if (w.standDown && (story.undo ? before(w.standDown.span, story.undo.span) && stopPoints(ast, lines, w.standDown.command, story.undo.command).length : true)) {
+      why = `it is stood down at line ${w.standDown.span.line + 1}, while the change is still in place`;
+    }
+    if (!why) {
+      story.watchdog = { watchdog: w, undo: undo! };
+      story.watchdogMiss = undefined;
+      return;
+    }
+    if (!miss || (undo && miss.why === 'it does not undo this change')) miss = { watchdog: w, why };
+  }
+  story.watchdogMiss = miss;
+}
+
+function undoes(op: Operation, story: ChangeStory): boolean {
+  const { action, resource, valueIsSaved } = op.effect;
+  if (!resource) return false;
+  if (story.change.effect.action === 'add') {
+    return action === 'remove' && (resource === story.resource || (resource.endsWith(' *') && (story.resource === resource.slice(0, -2) || story.resource.startsWith(resource.slice(0, -1)))));
+  }
+  return action === 'set' && resource === story.resource && !!valueIsSaved;
 }
 
 function operationsOf(recovered: RecoveredCommand, text: BlockText, command: Command): Operation[] {

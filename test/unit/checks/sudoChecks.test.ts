@@ -3,6 +3,7 @@ import { severityOf, type RuleCode } from '../../../language-server/src/checks/r
 import { gatherScenarioContext, type ScenarioContext } from '../../../language-server/src/checks/scenarioContext';
 import { checkScenario } from '../../../language-server/src/checks/sudoChecks';
 import { confEnablesTfo } from '../../../language-server/src/checks/tfoChecks';
+import { standDownPerl, watchdogPerl, type WatchdogUndo } from '../../../language-server/src/sudo/watchdog';
 import { lintFile } from '../../../language-server/src/lint';
 import { ScriptLines } from '../../../language-server/src/syntax/lines';
 import { parseScript } from '../../../language-server/src/syntax/parser';
@@ -40,6 +41,50 @@ describe('sudo checks: what the sudo blocks leave behind', () => {
     assert.match(message(text, 'undo-only-at-end'), /undone only at line 12, after 1 command that can stop the test early \(first: line 8, `exim x@y`, whose exit status runtest checks\)\. An aborted run — q at runtest's prompt, Ctrl-C, a runtest error — leaves it in place/);
     assert.deepEqual(check(`# T\n${NETEM_NOTE}${perl('system("tc qdisc add dev lo root netem delay 50ms");')}need_ipv4\n${perl('system("tc qdisc del dev lo root");')}`), ['4:undo-only-at-end']);
     assert.deepEqual(check(`# T\n${NETEM_NOTE}${perl('system("tc qdisc add dev lo root netem delay 50ms");')}sleep 1\n${perl('system("tc qdisc del dev lo root");')}`), []);
+  });
+  describe('a change covered by a watchdog is not undone only at the end', () => {
+    const NETEM: WatchdogUndo = { resource: 'qdisc dev lo root', argv: ['tc', 'qdisc', 'del', 'dev', 'lo', 'root'] };
+    const BH: WatchdogUndo = { resource: 'sysctl net.ipv4.b', sysctl: { name: 'net.ipv4.b', path: '/proc/sys/net/ipv4/b' } };
+    const change = ['system("tc qdisc add dev lo root netem delay 50ms");', 'system("[ -e /proc/sys/net/ipv4/b ] && cat /proc/sys/net/ipv4/b > DIR/test-saved-net.ipv4.b");', 'system("echo 0 > /proc/sys/net/ipv4/b");'];
+    const undo = ['system("tc qdisc del dev lo root");', 'system("cat DIR/test-saved-net.ipv4.b > /proc/sys/net/ipv4/b");'];
+    const STOP = 'exim -odi x@y\n****\n';
+    const script = (...parts: string[]) => `# T\n${NETEM_NOTE}${parts.join('')}`;
+
+    it('without one: warns each change, and says the quick fix adds one', () => {
+      const text = script(perl(...change), STOP, perl(...undo));
+      assert.deepEqual(check(text), ['4:undo-only-at-end', '6:undo-only-at-end']);
+      assert.match(message(text, 'undo-only-at-end'), /The quick fix adds a watchdog: a root process that undoes it once runtest has left the test, should the run stop early\.$/);
+    });
+    it('with one that undoes both, started before them and stood down after the undo: clean', () => {
+      assert.deepEqual(check(script(perl(watchdogPerl('9000', [BH, NETEM]), ...change), STOP, perl(...undo, standDownPerl('9000')))), []);
+      // In an earlier block, before any command that can stop the test; without a stand-down it still covers.
+      assert.deepEqual(check(script(perl(watchdogPerl('TESTNUM', [BH, NETEM])), 'sleep 1\n', perl(...change), STOP, perl(...undo))), []);
+    });
+    it('with one that does not undo this change: still warns for it, and says why', () => {
+      const text = script(perl(watchdogPerl('9000', [NETEM]), ...change), STOP, perl(...undo, standDownPerl('9000')));
+      assert.deepEqual(check(text), ['26:undo-only-at-end']);
+      assert.match(message(text, 'undo-only-at-end'), /^This sets net\.ipv4\.b to 0; .* The watchdog at line 7 does not help: it does not undo this change\.$/);
+    });
+    it('with one that starts only after a command that can stop the test, or reads the old value after the change', () => {
+      const late = script(perl(...change), STOP, perl(watchdogPerl('9000', [BH, NETEM])), STOP, perl(...undo));
+      assert.deepEqual(check(late), ['4:undo-only-at-end', '6:undo-only-at-end']);
+      assert.match(message(late, 'undo-only-at-end'), /does not help: it starts only after commands that can stop the test\.$/);
+      // Same block, but after the change: the netem is covered, the setting's old value is already gone.
+      const after = script(perl(...change, watchdogPerl('9000', [BH, NETEM])), STOP, perl(...undo));
+      assert.deepEqual(check(after), ['6:undo-only-at-end']);
+      assert.match(message(after, 'undo-only-at-end'), /does not help: it does not read the old value of net\.ipv4\.b before line 6 changes it\.$/);
+    });
+    it('with one stood down before the undo, with a command that can stop the test in between', () => {
+      const text = script(perl(watchdogPerl('9000', [BH, NETEM]), ...change), perl(standDownPerl('9000')), STOP, perl(...undo));
+      assert.deepEqual(check(text), ['27:undo-only-at-end', '29:undo-only-at-end']);
+      assert.match(message(text, 'undo-only-at-end'), /does not help: it is stood down at line 33, while the change is still in place\.$/);
+      // A stand-down for another test's watchdog does not count.
+      assert.deepEqual(check(script(perl(watchdogPerl('9000', [BH, NETEM]), ...change), perl(standDownPerl('9001')), STOP, perl(...undo))), []);
+    });
+    it('a watchdog\'s `== 0` does not pass for a checked netem', () => {
+      const text = `# T\n${perl(watchdogPerl('9000', [NETEM]), change[0])}${STOP}${perl(undo[0], standDownPerl('9000'))}`;
+      assert.deepEqual(check(text), ['23:netem-unchecked']);
+    });
   });
   it('an undo with no change before it, and the same change twice', () => {
     assert.deepEqual(check(`# T\n${perl('system("tc qdisc del dev lo root");')}`), ['3:undo-without-change']);

@@ -6,7 +6,9 @@ import { checkScript } from '../../../language-server/src/checks/scriptChecks';
 import { toDiagnostic } from '../../../language-server/src/diagnostics';
 import { codeActions } from '../../../language-server/src/features/codeActions';
 import { ScriptLines } from '../../../language-server/src/syntax/lines';
+import { standDownPerl, watchdogPerl, type WatchdogUndo } from '../../../language-server/src/sudo/watchdog';
 import { parseScript } from '../../../language-server/src/syntax/parser';
+import { perlSyntaxErrors } from '../sudo/perlSyntax';
 
 const URI_ = 'file:///t/scripts/9000-X/9000';
 
@@ -26,6 +28,8 @@ function only(text: string, code: string): CodeAction {
   assert.equal(actions.length, 1, JSON.stringify(actions.map((a) => a.title)));
   return actions[0];
 }
+const NETEM: WatchdogUndo = { resource: 'qdisc dev lo root', argv: ['tc', 'qdisc', 'del', 'dev', 'lo', 'root'] };
+const FASTOPEN: WatchdogUndo = { resource: 'sysctl net.ipv4.tcp_fastopen', sysctl: { name: 'net.ipv4.tcp_fastopen', path: '/proc/sys/net/ipv4/tcp_fastopen' } };
 const fixed = (text: string, code: string) => apply(text, only(text, code).edit!.changes![URI_]);
 
 describe('codeActions', () => {
@@ -58,12 +62,52 @@ describe('codeActions', () => {
       '****', '',
     ].join('\n'));
     assert.deepEqual(codes(after), []);
+    assert.deepEqual(perlSyntaxErrors(after), []);
   });
 
   it('appends a restore block when no block undoes anything, closing an open block first', () => {
-    const text = '# T\nsudo perl\nsystem("tc qdisc add dev lo root netem delay 5ms"); # kernel module sch_netem\n****\nexim -bs\nquit';
+    const text = '# T\nsudo perl\nsystem("tc qdisc add dev lo root netem delay 5ms"); # kernel module sch_netem\n****\nwrite test-data\nhello';
     const after = fixed(text, 'change-never-undone');
-    assert.equal(after, '# T\nsudo perl\nsystem("tc qdisc add dev lo root netem delay 5ms"); # kernel module sch_netem\n****\nexim -bs\nquit\n****\nsudo perl\nsystem("tc qdisc del dev lo root");\n****\n');
+    assert.equal(after, '# T\nsudo perl\nsystem("tc qdisc add dev lo root netem delay 5ms"); # kernel module sch_netem\n****\nwrite test-data\nhello\n****\nsudo perl\nsystem("tc qdisc del dev lo root");\n****\n');
+  });
+
+  it('adds a watchdog when runtest can stop the test before the undo, and stands it down after the last undo', () => {
+    const text = [
+      '# T', '# netem needs kernel-modules-extra',
+      'sudo perl', 'system("tc qdisc add dev lo root netem delay 50ms");', '****',
+      'sudo perl', 'system("sysctl -q net.ipv4.tcp_fastopen=3");', '****',
+      'exim -odi x@y', '****',
+      'sudo perl', 'system("tc qdisc delete dev lo root");', '****', '',
+    ].join('\n');
+    assert.deepEqual(codes(text), ['4:undo-only-at-end', '7:change-never-undone']);
+    const action = only(text, 'change-never-undone');
+    assert.equal(action.title, 'Save and restore every change the sudo blocks leave behind, with a watchdog in case the run stops early');
+    const after = apply(text, action.edit!.changes![URI_]);
+    assert.equal(after, [
+      '# T', '# netem needs kernel-modules-extra',
+      'sudo perl', watchdogPerl('9000', [FASTOPEN, NETEM]), 'system("tc qdisc add dev lo root netem delay 50ms");', '****',
+      'sudo perl', 'system("[ -e /proc/sys/net/ipv4/tcp_fastopen ] && cat /proc/sys/net/ipv4/tcp_fastopen > DIR/test-saved-net.ipv4.tcp_fastopen");',
+      'system("sysctl -q net.ipv4.tcp_fastopen=3");', '****',
+      'exim -odi x@y', '****',
+      'sudo perl', 'system("tc qdisc delete dev lo root");',
+      'system("[ -e DIR/test-saved-net.ipv4.tcp_fastopen ] && cat DIR/test-saved-net.ipv4.tcp_fastopen > /proc/sys/net/ipv4/tcp_fastopen");',
+      standDownPerl('9000'), '****', '',
+    ].join('\n'));
+    assert.deepEqual(codes(after), []);
+    assert.deepEqual(perlSyntaxErrors(after), []);
+    // Fixed: nothing left to offer.
+    assert.deepEqual(codeActions(URI_, after, diagnostics(after)), []);
+  });
+
+  it('offers the watchdog for undo-only-at-end alone, with TESTNUM when the file name is not a test number', () => {
+    const text = '# T\n# netem needs kernel-modules-extra\nsudo perl\nsystem("tc qdisc add dev lo root netem delay 50ms");\n****\nexim -odi x@y\n****\nsudo perl\nsystem("tc qdisc del dev lo root");\n****\n';
+    assert.deepEqual(codes(text), ['4:undo-only-at-end']);
+    const uri = 'file:///t/scripts/9000-X/draft.txt';
+    const [action] = codeActions(uri, text, diagnostics(text));
+    const after = apply(text, action.edit!.changes![uri]);
+    assert.equal(after, `# T\n# netem needs kernel-modules-extra\nsudo perl\n${watchdogPerl('TESTNUM', [NETEM])}\nsystem("tc qdisc add dev lo root netem delay 50ms");\n****\nexim -odi x@y\n****\nsudo perl\nsystem("tc qdisc del dev lo root");\n${standDownPerl('TESTNUM')}\n****\n`);
+    assert.deepEqual(codes(after), []);
+    assert.deepEqual(perlSyntaxErrors(after, '9000'), []);
   });
 
   it('inserts killdaemon before the next daemon, or at the end', () => {
