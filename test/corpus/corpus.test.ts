@@ -4,15 +4,11 @@
  * emulations of runtest's reader).
  */
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { severityOf, type RuleCode } from '../../language-server/src/checks/rules';
 import { lintFile } from '../../language-server/src/lint';
-import { decodeScriptBytes } from '../../language-server/src/syntax/lines';
 import { parseScript } from '../../language-server/src/syntax/parser';
-import { storedSymlinkTarget } from '../../language-server/src/testTree';
 import { NodeWorkspace } from '../../language-server/src/workspace';
-import { sharedDir } from '../support/paths';
+import { corpusFiles, type CorpusFile } from '../support/corpus';
 
 const referenceCounts: Record<string, number> = {
   exim: 4193, killdaemon: 497, server: 461, client: 274, '###': 237, sleep: 192, exim_msgdate: 134, 'sudo exim': 132,
@@ -34,24 +30,6 @@ const expectedCoreWarnings = [
   '4029-OpenSSL-socks/REQUIRES:4:requires-never-met',
 ];
 const coreCodes = new Set<string>(['unknown-munge', 'block-runs-to-eof', 'missing-conf', 'requires-never-met', 'requires-spacing', 'unchecked-return-code', 'return-code-always-zero', 'sized-write-without-separator', 'need-after-command', 'data-prefix-stripped']);
-
-interface CorpusFile { rel: string; full: string; text: string }
-
-async function corpusFiles(): Promise<CorpusFile[]> {
-  const root = sharedDir('corpus', 'exim-test', 'scripts');
-  const files: CorpusFile[] = [];
-  for (const dir of (await fs.readdir(root)).sort()) {
-    for (const name of (await fs.readdir(path.join(root, dir))).sort()) {
-      const full = path.join(root, dir, name);
-      const stat = await fs.lstat(full);
-      if (!stat.isFile()) continue;
-      const text = decodeScriptBytes(await fs.readFile(full));
-      if (/^\d{4}$/.test(name) && storedSymlinkTarget(text) !== undefined) continue;
-      files.push({ rel: `${dir}/${name}`, full, text });
-    }
-  }
-  return files;
-}
 
 describe('Exim corpus', function () {
   this.timeout(120_000);

@@ -5,7 +5,6 @@
  * never-undone, fixed-value or only-at-end warnings behind, in Perl that perl -c accepts.
  */
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { severityOf, type Finding, type RuleCode } from '../../language-server/src/checks/rules';
@@ -13,11 +12,10 @@ import { toDiagnostic } from '../../language-server/src/diagnostics';
 import { codeActions } from '../../language-server/src/features/codeActions';
 import { lintFile } from '../../language-server/src/lint';
 import { analyseSudo } from '../../language-server/src/sudo/sudoAnalysis';
-import { decodeScriptBytes, ScriptLines } from '../../language-server/src/syntax/lines';
+import { ScriptLines } from '../../language-server/src/syntax/lines';
 import { parseScript } from '../../language-server/src/syntax/parser';
-import { storedSymlinkTarget } from '../../language-server/src/testTree';
 import { NodeWorkspace } from '../../language-server/src/workspace';
-import { sharedDir } from '../support/paths';
+import { corpusScripts, type CorpusFile } from '../support/corpus';
 import { perlSyntaxErrors } from '../unit/sudo/perlSyntax';
 
 const sudoCodes = new Set<string>(['change-never-undone', 'undo-restores-fixed-value', 'undo-only-at-end', 'undo-without-change', 'change-repeated',
@@ -54,21 +52,8 @@ const expected = [
 const TFO_SCRIPTS = ['1090-TCP-Fast-Open/1090', '1090-TCP-Fast-Open/1091', '1188-TLS-TFO/1188', '1188-TLS-TFO/1189',
   '4027-TFO-socks/4027', '4058-pipe-conn-tfo/4058', '4068-pipe-conn-tfo/4068', '4068-pipe-conn-tfo/4069'];
 
-interface Script { rel: string; full: string; text: string }
-
-async function scripts(): Promise<Script[]> {
-  const root = sharedDir('corpus', 'exim-test', 'scripts');
-  const found: Script[] = [];
-  for (const dir of (await fs.readdir(root)).sort()) {
-    for (const name of (await fs.readdir(path.join(root, dir))).sort()) {
-      const full = path.join(root, dir, name);
-      if (!/^\d{4}$/.test(name) || !(await fs.lstat(full)).isFile()) continue;
-      const text = decodeScriptBytes(await fs.readFile(full));
-      if (storedSymlinkTarget(text) === undefined) found.push({ rel: `${dir}/${name}`, full, text });
-    }
-  }
-  return found;
-}
+type Script = CorpusFile;
+const scripts = corpusScripts;
 
 const mine = (findings: Finding[]) => findings.filter((f) => sudoCodes.has(f.code)).map((f) => `${f.line + 1}:${f.code}`);
 
