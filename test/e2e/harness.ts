@@ -175,11 +175,17 @@ export class Workbench {
   async hover(target: Locator): Promise<string> {
     await this.page.mouse.move(0, 0);
     await this.page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'hidden' });
-    const box = await target.boundingBox();
-    if (!box) throw new Error('hover target is not on screen');
-    await this.page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-    await hover.waitFor();
+    // The editor shows a hover after the mouse rests on a word. The target is measured again on
+    // every try: CodeLenses appear late and push the lines down.
+    let nudge = 0;
+    await until('a hover', async () => {
+      const box = await target.boundingBox();
+      if (!box) throw new Error('hover target is not on screen');
+      await this.page.mouse.move(box.x + Math.min(box.width / 2, 20) + (nudge++ % 2), box.y + box.height / 2);
+      // Each move restarts the editor's hover delay, so give it time before moving again.
+      return hover.waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    }, visible => visible);
     const text = await until('hover text', () => hover.innerText(), t => t.trim().length > 0);
     await this.shot('hover');
     return text;
