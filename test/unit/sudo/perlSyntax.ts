@@ -26,7 +26,7 @@ export function sudoPerlBlocks(text: string): PerlBlock[] {
 export function substituteTokens(program: string, testNumber = '9000'): string {
   return program
     .replace(/\bCALLER_UID\b/g, '1000').replace(/\bCALLER_GID\b/g, '1000').replace(/\bCALLERGROUP\b/g, 'tester').replace(/\bCALLER\b/g, 'tester')
-    .replace(/\bDIR\//g, '/home/tester/exim/test/')
+    .replace(/\bDIR\//g, '/srv/exim/test/')
     .replace(/\bEXIMUSER\b/g, 'exim').replace(/\bEXIMGROUP\b/g, 'exim')
     .replace(/\bHOSTIPV4\b/g, '192.0.2.10').replace(/\bHOSTIPV6\b/g, '2001:db8::10').replace(/\bHOSTNAME\b/g, 'myhost.example.org')
     .replace(/(\b|_)PORT_D\b/g, (_m, before: string) => `${before}1225`).replace(/\bPORT_D2\b/g, '1226').replace(/\bPORT_D3\b/g, '1227').replace(/\bPORT_D4\b/g, '1228')

@@ -68,7 +68,7 @@ describe('watchdog: the Perl the quick fix writes', () => {
     // The check itself catches a broken block, and substitutes runtest's tokens first.
     assert.equal(perlSyntaxErrors('# T\nsudo perl\nsystem("ip tcp_metrics delete HOSTIPV4");\nif (1) {\n****\n').length, 1);
     assert.deepEqual(perlSyntaxErrors('# T\nsudo perl\nopen(F, "DIR/spool/pid"); print "TESTNUM PORT_D _PORT_D V4NET.0.0.1 HOSTIPV4\\n";\n****\n'), []);
-    assert.equal(substituteTokens('x DIR/a _PORT_D PORT_D V4NET.1 TESTNUM', '1090'), 'x /home/tester/exim/test/a _1225 1225 224.1 1090');
+    assert.equal(substituteTokens('x DIR/a _PORT_D PORT_D V4NET.1 TESTNUM', '1090'), 'x /srv/exim/test/a _1225 1225 224.1 1090');
   });
 
   it('undoes what it can write as plain words: a known undo, a Linux sysctl; not a toggle, a value known only at run time, a BSD sysctl', () => {
