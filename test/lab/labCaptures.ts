@@ -3,19 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from '../support/paths';
 import { ConnectionFacts } from '../../language-server/src/results/tfo/connectionFacts';
 
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const LAB_CAPTURES = path.resolve(repositoryRoot(), '..', 'shared', 'tfo-lab', 'captures');
+export const LAB_CAPTURES = path.resolve(repoRoot, '..', 'shared', 'tfo-lab', 'captures');
 
 /** A describe block over the lab; when the lab is absent, one failing test says where it looked. */
 export function describeLab(title: string, body: () => void): void {

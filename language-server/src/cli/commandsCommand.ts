@@ -1,9 +1,6 @@
-import { promises as fs } from 'node:fs';
-import { decodeScriptBytes } from '../syntax/lines';
 import { parseScript } from '../syntax/parser';
 import { locateScript } from '../testTree';
-import { storedSymlinkTarget } from '../testTree';
-import { findFiles } from './findFiles';
+import { findFiles, readFoundFile } from './findFiles';
 
 type Write = (text: string) => void;
 
@@ -14,8 +11,8 @@ export async function runCommands(args: string[], out: Write, err: Write): Promi
   for (const m of missing) err(`exim-test commands: ${m}: no such file or folder\n`);
   for (const file of files) {
     if (locateScript(file).kind === 'requires') continue;
-    const text = decodeScriptBytes(await fs.readFile(file));
-    if (storedSymlinkTarget(text) !== undefined) continue; // a symlink, as git stores one without symlink support
+    const text = await readFoundFile(file);
+    if (text === undefined) continue;
     const ast = parseScript(text);
     let chunk = '';
     for (const c of ast.commands) chunk += `${file}\t${c.line + 1}\t${c.kind}\n`;

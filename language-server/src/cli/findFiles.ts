@@ -4,6 +4,8 @@
  * at another script); paths keep the form in which they were reached.
  */
 import { promises as fs } from 'node:fs';
+import { decodeScriptBytes } from '../syntax/lines';
+import { storedSymlinkTarget } from '../testTree';
 
 const LINTABLE = /^(?:\d{4}|REQUIRES)$/;
 
@@ -39,4 +41,13 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (entry.isDirectory()) await walk(full, out);
     else if (entry.isFile() && LINTABLE.test(entry.name)) out.push(full);
   }
+}
+
+/**
+ * A found file's text as runtest reads it (one character per byte), or undefined for a script
+ * that is really a symlink stored as text by a checkout without symlink support: skipped like one.
+ */
+export async function readFoundFile(file: string): Promise<string | undefined> {
+  const text = decodeScriptBytes(await fs.readFile(file));
+  return storedSymlinkTarget(text) === undefined ? text : undefined;
 }

@@ -1,10 +1,7 @@
-import { promises as fs } from 'node:fs';
 import { severityOf, type Finding } from '../checks/rules';
 import { lintFile } from '../lint';
-import { decodeScriptBytes } from '../syntax/lines';
 import { NodeWorkspace } from '../workspace';
-import { storedSymlinkTarget } from '../testTree';
-import { findFiles } from './findFiles';
+import { findFiles, readFoundFile } from './findFiles';
 
 type Write = (text: string) => void;
 
@@ -23,8 +20,8 @@ export async function runLint(args: string[], out: Write, err: Write): Promise<n
   const reports: FileReport[] = [];
   let errors = 0;
   for (const file of files) {
-    const text = decodeScriptBytes(await fs.readFile(file));
-    if (storedSymlinkTarget(text) !== undefined) continue; // a symlink, as git stores one without symlink support
+    const text = await readFoundFile(file);
+    if (text === undefined) continue;
     const findings = (await lintFile(file, text, workspace)).filter((f) => hints || severityOf(f.code) !== 'hint');
     findings.sort((a, b) => a.line - b.line || (a.from ?? 0) - (b.from ?? 0));
     errors += findings.filter((f) => severityOf(f.code) === 'error').length;
